@@ -10,6 +10,7 @@ import { createLogger } from '../platform/logger.ts';
 import { type BuildAppOptions, buildApp } from '../server/app.ts';
 import type { Services } from '../server/context.ts';
 import type { App } from '../server/module.ts';
+import { closeApp } from '../server/shutdown.ts';
 import { adminQuery, databaseUrl } from './databases.ts';
 import { TestClient } from './http.ts';
 
@@ -63,7 +64,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     dataDir,
     client: () => new TestClient(baseUrl),
     async close() {
-      await app.close();
+      // A test file closes once its requests are answered: nothing is in flight to wait for.
+      await closeApp(app, 200);
       await database.close();
       await fs.rm(dataDir, { recursive: true, force: true });
     },

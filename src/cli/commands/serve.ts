@@ -4,7 +4,11 @@ import { parseArgs } from 'node:util';
 import { modules } from '../../modules/index.ts';
 import { startScheduler } from '../../modules/scheduler/start-scheduler.ts';
 import { buildApp, webDistDir } from '../../server/app.ts';
+import { closeApp } from '../../server/shutdown.ts';
 import { openRuntime } from '../runtime.ts';
+
+/** How long a stop waits for requests in flight (an open live stream ends at once). */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function ensureWebBuilt(): Promise<void> {
   if (existsSync(path.join(webDistDir, 'index.html'))) return;
@@ -41,7 +45,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   });
   console.log(`${signal} received: stopping...`);
   await scheduler?.stop();
-  await app.close();
+  await closeApp(app, SHUTDOWN_GRACE_MS);
   await runtime.close();
   console.log('Stopped.');
   return 0;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
@@ -85,9 +85,13 @@ export async function receiveToTemp(
   await fs.mkdir(tempDir, { recursive: true });
   const tempPath = path.join(tempDir, `${newId()}.part`);
   const inspector = new Inspector(inspectHead);
+  // Opened before the pipeline starts: a stream that opens its file lazily can create it after a
+  // refusal has already removed it, leaving a stray partial file behind.
+  const target = await fs.open(tempPath, 'wx');
   try {
-    await pipeline(source, inspector, createWriteStream(tempPath, { flags: 'wx' }));
+    await pipeline(source, inspector, target.createWriteStream());
   } catch (error) {
+    await target.close().catch(() => undefined); // usually closed by the failed stream already
     await fs.rm(tempPath, { force: true });
     throw error;
   }

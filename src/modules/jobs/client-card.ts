@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client.ts';
+import { getClientTotalsSpent } from '../milestones/index.ts';
 import { isPaymentVerified } from '../payments/index.ts';
 import { getClientSummaries, type Location } from '../profiles/summaries.ts';
 import { getClientHiringStats } from './client-hiring-stats.ts';
@@ -20,11 +21,15 @@ export interface ClientCard {
   currency: string;
 }
 
+// Every contract is in US dollars today; the card shows that currency.
+const CARD_CURRENCY = 'USD';
+
 export async function getClientCard(executor: Executor, clientId: string): Promise<ClientCard> {
-  const [summaries, stats, paymentVerified] = await Promise.all([
+  const [summaries, stats, paymentVerified, spent] = await Promise.all([
     getClientSummaries(executor, [clientId]),
     getClientHiringStats(executor, [clientId]),
     isPaymentVerified(executor, clientId),
+    getClientTotalsSpent(executor, [clientId]),
   ]);
   const summary = summaries.get(clientId);
   const stat = stats.get(clientId);
@@ -38,8 +43,7 @@ export async function getClientCard(executor: Executor, clientId: string): Promi
     memberSince: summary.memberSince,
     lastActiveAt: summary.lastActiveAt,
     ...stat,
-    // TODO(contracts/ledger): no module exports a client's total paid yet; 0 until one does.
-    totalSpentCents: 0,
-    currency: 'USD',
+    totalSpentCents: spent.get(clientId)?.get(CARD_CURRENCY) ?? 0,
+    currency: CARD_CURRENCY,
   };
 }

@@ -119,6 +119,7 @@ export const contractPayments = pgTable(
   (table) => [
     uniqueIndex('contract_payments_transfer_key').on(table.transferId),
     index('contract_payments_contract_idx').on(table.contractId, table.paidAt),
+    index('contract_payments_client_idx').on(table.clientId),
     check('contract_payments_kind', sql`${table.kind} in ('milestone', 'bonus')`),
     check(
       'contract_payments_money',

@@ -1,0 +1,1 @@
+CREATE INDEX "contract_payments_client_idx" ON "contract_payments" USING btree ("client_id");
