@@ -18,7 +18,12 @@ const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../we
 async function generateApiClient(): Promise<void> {
   // Port 1 refuses connections; nothing here should try one.
   const database = connect('postgres://127.0.0.1:1/none', { max: 1 });
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://127.0.0.1:1/none', SCHEDULER: 'false' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: 'postgres://127.0.0.1:1/none',
+    SCHEDULER: 'false',
+    SESSION_CACHE_SECONDS: '0',
+  });
   const log = createLogger('silent');
   const app = await buildApp({
     services: { db: database.db, clock: new AdjustableClock(), config, log },

@@ -110,7 +110,7 @@ export async function buildApp({ services, logger, serveWeb = true, configure }:
       routes.push({ method, url: route.url, hidden: Boolean(route.schema?.hide), auth: route.config?.auth });
     }
   });
-  registerAuth(app, services);
+  await registerAuth(app, services);
   registerIdempotency(app, services);
   registerMetrics(app);
   registerHealth(app, services);

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { actorFromApiToken, actorFromSession } from '../modules/accounts/resolve-actor.ts';
+import { startSessionCache } from '../modules/accounts/session-cache.ts';
 import { AppError } from '../platform/errors.ts';
 import { type Actor, makeCtx, type Role, type Services } from './context.ts';
 import type { App } from './module.ts';
@@ -42,7 +43,8 @@ function checkSameOrigin(request: FastifyRequest, publicUrl: string): void {
   throw new AppError('csrf_failed');
 }
 
-export function registerAuth(app: App, services: Services): void {
+export async function registerAuth(app: App, services: Services): Promise<void> {
+  const sessionCache = await startSessionCache(services);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     if (route.config?.auth === undefined) {
@@ -61,7 +63,7 @@ export function registerAuth(app: App, services: Services): void {
       actor = await actorFromApiToken(services.db, authorization.slice(7).trim(), now);
       if (!actor) throw new AppError('unauthenticated', { userMessage: 'The API token is not valid or was revoked.' });
     } else if (cookie) {
-      actor = await actorFromSession(services.db, cookie, now);
+      actor = await actorFromSession(services.db, cookie, now, sessionCache);
     }
     const rule = request.routeOptions.config?.auth;
     if (!SAFE_METHODS.has(request.method) && !authorization?.startsWith('Bearer ') && request.url.startsWith('/api/')) {

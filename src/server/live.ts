@@ -38,6 +38,18 @@ export interface LiveSubscriber {
   onResync?(): void;
 }
 
+/**
+ * A process-wide watcher of one extra channel (not per user), such as the session cache's
+ * invalidations. `onListening(false)` means messages may be missed from now on; `true` that the
+ * channel is heard again (anything sent in between was missed).
+ */
+export interface ChannelWatcher {
+  onMessage(payload: string): void;
+  onListening(listening: boolean): void;
+}
+
+const CHANNEL_NAME = /^[a-z_]+$/;
+
 function parseEvent(payload: string | undefined): LiveEvent | null {
   if (!payload) return null;
   try {
@@ -58,6 +70,9 @@ function parseEvent(payload: string | undefined): LiveEvent | null {
  */
 export class LiveHub {
   private readonly listeners = new Map<string, Set<LiveSubscriber>>();
+  private readonly watchers = new Map<string, ChannelWatcher>();
+  /** The watched channels the current connection listens on. */
+  private heardChannels = new Set<string>();
   private client: pg.PoolClient | null = null;
   private connecting: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -92,6 +107,25 @@ export class LiveHub {
     return unsubscribe;
   }
 
+  /** Listens on `channel` for this process for as long as the hub runs (connecting now). */
+  async watch(channel: string, watcher: ChannelWatcher): Promise<void> {
+    if (!CHANNEL_NAME.test(channel) || channel === LIVE_CHANNEL) throw new Error(`Cannot watch channel "${channel}"`);
+    this.watchers.set(channel, watcher);
+    try {
+      await this.start();
+    } catch (error) {
+      // Reconnection goes on in the background; the watcher hears `onListening(true)` then.
+      this.log.warn({ err: error }, 'live hub is not listening yet');
+      return;
+    }
+    const client = this.client;
+    if (client && !this.heardChannels.has(channel)) {
+      await client.query(`listen ${channel}`);
+      this.heardChannels.add(channel);
+      watcher.onListening(true);
+    }
+  }
+
   get subscriberCount(): number {
     let count = 0;
     for (const set of this.listeners.values()) count += set.size;
@@ -120,6 +154,8 @@ export class LiveHub {
     const subscribers = [...this.listeners.values()].flatMap((set) => [...set]);
     this.listeners.clear();
     for (const subscriber of subscribers) subscriber.onClose?.();
+    for (const watcher of this.watchers.values()) watcher.onListening(false);
+    this.watchers.clear();
     const client = this.client;
     this.client = null;
     // Destroyed, not returned: a pooled connection must not keep listening for another borrower.
@@ -135,11 +171,12 @@ export class LiveHub {
     client.on('error', onError);
     client.on('end', () => this.dropped(client, new Error('connection ended')));
     client.on('notification', (message) => {
-      if (message.channel !== LIVE_CHANNEL) return;
-      this.dispatch(parseEvent(message.payload));
+      if (message.channel === LIVE_CHANNEL) this.dispatch(parseEvent(message.payload));
+      else this.watchers.get(message.channel)?.onMessage(message.payload ?? '');
     });
+    const channels = [...this.watchers.keys()];
     try {
-      await client.query(`listen ${LIVE_CHANNEL}`);
+      await client.query([LIVE_CHANNEL, ...channels].map((channel) => `listen ${channel}`).join('; '));
     } catch (error) {
       client.release(error instanceof Error ? error : true);
       this.scheduleReconnect();
@@ -151,6 +188,8 @@ export class LiveHub {
     }
     this.client = client;
     this.retryDelayMs = 250;
+    this.heardChannels = new Set(channels);
+    for (const channel of channels) this.watchers.get(channel)?.onListening(true);
     if (this.hasListened) {
       for (const set of this.listeners.values()) for (const subscriber of set) subscriber.onResync?.();
     }
@@ -160,6 +199,8 @@ export class LiveHub {
   private dropped(client: pg.PoolClient, error: Error): void {
     if (this.client !== client) return;
     this.client = null;
+    this.heardChannels = new Set();
+    for (const watcher of this.watchers.values()) watcher.onListening(false);
     this.log.warn({ err: error }, 'live hub lost its database connection; reconnecting');
     client.removeAllListeners('notification');
     // Destroy rather than return a broken connection to the pool.

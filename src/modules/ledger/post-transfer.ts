@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/client.ts';
+import { queryPrepared } from '../../db/prepared-query.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AccountKey } from './accounts.ts';
-import { queryPrepared } from './prepared-query.ts';
 import { arrayLiteral, toWirePostings } from './transfer-wire.ts';
 import { getTransfer, type Transfer, type TransferRefs } from './transfers.ts';
 

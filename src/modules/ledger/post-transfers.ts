@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/client.ts';
+import { queryPrepared } from '../../db/prepared-query.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { PostedTransfer, TransferInput } from './post-transfer.ts';
-import { queryPrepared } from './prepared-query.ts';
 import {
   arrayLiteral,
   textArrayLiteral,

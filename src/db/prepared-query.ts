@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import type { Executor } from './client.ts';
 
 interface Queryable {
   query<R>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
@@ -7,9 +7,9 @@ interface Queryable {
 
 /**
  * The node-postgres client (a pool, or the connection of an open transaction) behind a drizzle
- * executor. The ledger's hot call goes to it directly as a named prepared statement: through
- * drizzle the same call costs about twice the client CPU, and unnamed it is parsed and planned
- * on every transfer (measured in bench/ledger.ts).
+ * executor. Hot calls (the ledger's transfer, the session lookup of every request) go to it
+ * directly as named prepared statements: through drizzle the same call costs about twice the
+ * client CPU, and unnamed it is parsed and planned every time (measured in bench/ledger.ts).
  */
 function driverOf(executor: Executor): Queryable | null {
   const client: unknown = (executor._.session as unknown as { client?: unknown }).client;
