@@ -26,7 +26,7 @@ import { openBenchDatabase } from './server.ts';
 
 /*
  * Job search latency at 10,000, 100,000 and 1,000,000 open jobs: (a) words + two filters, newest
- * first, and (b) words only, by relevance; each through the HTTP API (one client, keep-alive)
+ * first, and (b) words only, by relevance; each through the HTTP API (one kept-alive connection)
  * and as the same search statement sent directly with pg. Targets: median(1M) <= 2 x median(10k)
  * and API <= 1.5 x SQL.
  */
