@@ -54,7 +54,7 @@ const defaultMessages: Record<ErrorCode, string> = {
 };
 
 export interface FieldIssue {
-  /** Dotted path of the offending field, e.g. "body.email" or "portfolio.2.url". */
+  /** Dotted path of the offending field, as the client sent it, e.g. "email" or "portfolio.2.url". */
   field: string;
   message: string;
 }

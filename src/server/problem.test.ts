@@ -61,7 +61,7 @@ describe('problem+json answers', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.code).toBe('validation_failed');
     const fields = res.body.errors.map((issue: { field: string }) => issue.field).sort();
-    expect(fields).toEqual(['body.age', 'body.email']);
+    expect(fields).toEqual(['age', 'email']);
   });
 
   test('a malformed JSON body is a 400, not a 500', async () => {

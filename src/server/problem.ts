@@ -20,9 +20,11 @@ export function toAppError(error: unknown): { appError: AppError; expected: bool
   if (error instanceof AppError) return { appError: error, expected: true };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = (error as FastifyError).validationContext ?? 'body';
+    // Fields are named as the client sent them ("title", "terms.milestones.0.amountCents"), the same
+    // as the services' own field errors; the request part is named only when it is wrong as a whole.
     const fields = error.validation.map((issue) => {
       const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      return { field: path ? `${part}.${path}` : part, message: issue.message ?? 'Invalid value' };
+      return { field: path || part, message: issue.message ?? 'Invalid value' };
     });
     const first = fields[0];
     const userMessage = first ? `${first.field}: ${first.message}` : 'Some fields are not valid.';

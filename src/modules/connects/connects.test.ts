@@ -103,7 +103,7 @@ describe('Connects', () => {
 
     const odd = await freelancer.http.post('/api/connects/purchase', { bundle: 15 }, key());
     expect(odd.status).toBe(400);
-    expect(odd.body.errors[0].field).toBe('body.bundle');
+    expect(odd.body.errors[0].field).toBe('bundle');
 
     const noKey = await freelancer.http.post('/api/connects/purchase', { bundle: 10 });
     expect(noKey.status).toBe(400);

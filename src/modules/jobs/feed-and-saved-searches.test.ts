@@ -147,9 +147,9 @@ describe('saved searches', () => {
     const freelancer = await aPerson(t, 'freelancer');
     const bad = await freelancer.http.post('/api/saved-searches', { name: 'Bad', query: { type: 'weekly' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors[0].field).toBe('body.query.type');
+    expect(bad.body.errors[0].field).toBe('query.type');
     const noName = await freelancer.http.post('/api/saved-searches', { name: ' ', query: {} });
-    expect(noName.body.errors[0].field).toBe('body.name');
+    expect(noName.body.errors[0].field).toBe('name');
 
     const saved = await freelancer.http.post('/api/saved-searches', { name: 'Anything', query: {} });
     const stranger = await aPerson(t, 'freelancer');

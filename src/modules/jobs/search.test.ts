@@ -205,10 +205,10 @@ describe('filters each narrow the results', () => {
   });
   test('bad filter values are a 400 naming the parameter', async () => {
     for (const [query, field] of [
-      [{ type: 'weekly' }, 'querystring.type'],
-      [{ category: 'nope' }, 'querystring.category'],
-      [{ postedWithin: '2h' }, 'querystring.postedWithin'],
-      [{ proposals: 'many' }, 'querystring.proposals.0'],
+      [{ type: 'weekly' }, 'type'],
+      [{ category: 'nope' }, 'category'],
+      [{ postedWithin: '2h' }, 'postedWithin'],
+      [{ proposals: 'many' }, 'proposals.0'],
       [{ budgetMinCents: '5000', budgetMaxCents: '100' }, 'budgetMaxCents'],
       [{ cursor: 'garbage' }, 'cursor'],
     ] as const) {

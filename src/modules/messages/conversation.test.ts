@@ -84,10 +84,10 @@ describe('a conversation', () => {
     const path = `/api/threads/${thread.id}/messages`;
     const blank = await client.http.post(path, { text: ' \u0000\n ' });
     expect(blank.status).toBe(400);
-    expect(blank.body.errors[0].field).toBe('body.text');
+    expect(blank.body.errors[0].field).toBe('text');
     const long = await client.http.post(path, { text: 'x'.repeat(10_001) });
     expect(long.status).toBe(400);
-    expect(long.body.errors[0].field).toBe('body.text');
+    expect(long.body.errors[0].field).toBe('text');
     expect((await client.http.post(path, { text: 'x'.repeat(10_000) })).status).toBe(201);
 
     const tooMany = await client.http.post(path, {
@@ -95,7 +95,7 @@ describe('a conversation', () => {
       fileIds: Array.from({ length: 11 }, () => crypto.randomUUID()),
     });
     expect(tooMany.status).toBe(400);
-    expect(tooMany.body.errors[0].field).toBe('body.fileIds');
+    expect(tooMany.body.errors[0].field).toBe('fileIds');
 
     // Someone else's upload, or an upload for another purpose, cannot be attached.
     const theirs = await anUpload(freelancer, 'not yours');

@@ -86,7 +86,7 @@ describe('bad input names the field', () => {
   test('submissions answer every acceptance criterion', async () => {
     const missing = await contract.freelancer.http.post(`${base}/milestones/${first}/submit`, { message: 'Done' });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors[0].field).toBe('body.deliverables');
+    expect(missing.body.errors[0].field).toBe('deliverables');
 
     const unknown = await contract.freelancer.http.post(
       `${base}/milestones/${first}/submit`,
@@ -108,7 +108,7 @@ describe('bad input names the field', () => {
       submission({ message: '  ' }),
     );
     expect(empty.status).toBe(400);
-    expect(empty.body.errors[0].field).toBe('body.message');
+    expect(empty.body.errors[0].field).toBe('message');
 
     const notMine = await contract.freelancer.http.post(
       `${base}/milestones/${first}/submit`,
@@ -130,15 +130,15 @@ describe('bad input names the field', () => {
     expect(tooMuch.body.errors[0].field).toBe('amountCents');
     const zero = await contract.client.http.post(`${base}/milestones/${first}/approve`, { amountCents: 0 }, key());
     expect(zero.status).toBe(400);
-    expect(zero.body.errors[0].field).toBe('body.amountCents');
+    expect(zero.body.errors[0].field).toBe('amountCents');
     const tiny = await contract.client.http.post(`${base}/bonus`, { amountCents: 50, note: 'Coffee' }, key());
     expect(tiny.status).toBe(400);
-    expect(tiny.body.errors[0].field).toBe('body.amountCents');
+    expect(tiny.body.errors[0].field).toBe('amountCents');
     const noReason = await contract.client.http.post(`${base}/end`, { reason: '' }, key());
     expect(noReason.status).toBe(400);
-    expect(noReason.body.errors[0].field).toBe('body.reason');
+    expect(noReason.body.errors[0].field).toBe('reason');
     const noChange = await contract.client.http.post(`${base}/milestones/${first}/request-changes`, { message: '' });
-    expect(noChange.body.errors[0].field).toBe('body.message');
+    expect(noChange.body.errors[0].field).toBe('message');
     const otherMilestone = await contract.client.http.post(
       `${base}/milestones/00000000-0000-4000-8000-000000000000/approve`,
       {},

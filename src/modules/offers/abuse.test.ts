@@ -90,19 +90,19 @@ describe('every limit is a 400 naming the field, and nothing is charged', () => 
   });
   const fixed = (milestones: unknown[], totalCents: number) => ({ type: 'fixed', totalCents, milestones });
   const cases: [string, Record<string, unknown>, string][] = [
-    ['a short title', { title: 'Hi' }, 'body.title'],
-    ['a short scope', { description: 'Do it.' }, 'body.description'],
+    ['a short title', { title: 'Hi' }, 'title'],
+    ['a short scope', { description: 'Do it.' }, 'description'],
     [
       'a milestone under $5',
       { terms: fixed([milestone(499), milestone(501)], 1_000) },
-      'body.terms.milestones.0.amountCents',
+      'terms.milestones.0.amountCents',
     ],
-    ['milestones not adding up', { terms: fixed([milestone(1_000)], 2_000) }, 'body.terms.milestones'],
-    ['no milestones', { terms: fixed([], 1_000) }, 'body.terms.milestones'],
+    ['milestones not adding up', { terms: fixed([milestone(1_000)], 2_000) }, 'terms.milestones'],
+    ['no milestones', { terms: fixed([], 1_000) }, 'terms.milestones'],
     [
       'a milestone without criteria',
       { terms: fixed([milestone(1_000, { acceptanceCriteria: '' })], 1_000) },
-      'body.terms.milestones.0.acceptanceCriteria',
+      'terms.milestones.0.acceptanceCriteria',
     ],
     [
       'a milestone due before the start',
@@ -112,16 +112,16 @@ describe('every limit is a 400 naming the field, and nothing is charged', () => 
     [
       'a weekly limit of 0',
       { terms: { type: 'hourly', hourlyRateCents: 5_000, weeklyLimitHours: 0 } },
-      'body.terms.weeklyLimitHours',
+      'terms.weeklyLimitHours',
     ],
     [
       'an hourly rate over $999',
       { terms: { type: 'hourly', hourlyRateCents: 100_000, weeklyLimitHours: 10 } },
-      'body.terms.hourlyRateCents',
+      'terms.hourlyRateCents',
     ],
     ['a start date in the past', { startDate: '2000-01-01' }, 'startDate'],
     ['an expiry beyond 30 days', { expiresAt: '2099-01-01T00:00:00Z' }, 'expiresAt'],
-    ['a long message', { message: 'x'.repeat(5001) }, 'body.message'],
+    ['a long message', { message: 'x'.repeat(5001) }, 'message'],
   ];
   test.each(cases)('%s', async (_name, overrides, field) => {
     const client = await aPerson(t, 'client');
@@ -140,6 +140,6 @@ describe('every limit is a 400 naming the field, and nothing is charged', () => 
   test('a decline needs a reason', async () => {
     const { freelancer, offerId } = await aPendingOffer();
     const refused = await freelancer.http.post(`/api/offers/${offerId}/decline`, { reason: ' ' }, key());
-    expect(refused.body.errors[0].field).toBe('body.reason');
+    expect(refused.body.errors[0].field).toBe('reason');
   });
 });

@@ -55,11 +55,11 @@ describe('client profiles', () => {
   test('field errors name the field', async () => {
     const client = await aClient(t);
     const cases: [Record<string, unknown>, string][] = [
-      [{ timeZone: 'Nowhere/Land' }, 'body.timeZone'],
-      [{ country: 'GBR' }, 'body.country'],
-      [{ name: '' }, 'body.name'],
-      [{ company: 'c'.repeat(121) }, 'body.company'],
-      [{ description: 'd'.repeat(5001) }, 'body.description'],
+      [{ timeZone: 'Nowhere/Land' }, 'timeZone'],
+      [{ country: 'GBR' }, 'country'],
+      [{ name: '' }, 'name'],
+      [{ company: 'c'.repeat(121) }, 'company'],
+      [{ description: 'd'.repeat(5001) }, 'description'],
     ];
     for (const [overrides, field] of cases) {
       const res = await client.http.put(PROFILE, { ...body, ...overrides });

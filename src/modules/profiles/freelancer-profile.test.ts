@@ -97,21 +97,21 @@ describe('editing a freelancer profile', () => {
 
 describe('field errors name the field', () => {
   const cases: [string, Record<string, unknown>, string][] = [
-    ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 'body.timeZone'],
-    ['16 skills', { skillIds: sixteenSkills }, 'body.skillIds'],
-    ['no skills', { skillIds: [] }, 'body.skillIds'],
-    ['a title over 120 characters', { title: 'x'.repeat(121) }, 'body.title'],
-    ['a negative rate', { hourlyRateCents: -500 }, 'body.hourlyRateCents'],
-    ['a rate under $3', { hourlyRateCents: 299 }, 'body.hourlyRateCents'],
-    ['a rate over $999', { hourlyRateCents: 99_901 }, 'body.hourlyRateCents'],
-    ['a fractional rate', { hourlyRateCents: 1000.5 }, 'body.hourlyRateCents'],
-    ['an unknown country', { country: 'QQ' }, 'body.country'],
-    ['an unknown currency', { currency: 'XYZ' }, 'body.currency'],
-    ['a currency without cents', { currency: 'JPY' }, 'body.currency'],
-    ['a blank name', { name: '   ' }, 'body.name'],
-    ['a name over 100 characters', { name: 'n'.repeat(101) }, 'body.name'],
-    ['an overview over 5000 characters', { overview: 'o'.repeat(5001) }, 'body.overview'],
-    ['an unknown availability', { availability: 'weekends' }, 'body.availability'],
+    ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
+    ['16 skills', { skillIds: sixteenSkills }, 'skillIds'],
+    ['no skills', { skillIds: [] }, 'skillIds'],
+    ['a title over 120 characters', { title: 'x'.repeat(121) }, 'title'],
+    ['a negative rate', { hourlyRateCents: -500 }, 'hourlyRateCents'],
+    ['a rate under $3', { hourlyRateCents: 299 }, 'hourlyRateCents'],
+    ['a rate over $999', { hourlyRateCents: 99_901 }, 'hourlyRateCents'],
+    ['a fractional rate', { hourlyRateCents: 1000.5 }, 'hourlyRateCents'],
+    ['an unknown country', { country: 'QQ' }, 'country'],
+    ['an unknown currency', { currency: 'XYZ' }, 'currency'],
+    ['a currency without cents', { currency: 'JPY' }, 'currency'],
+    ['a blank name', { name: '   ' }, 'name'],
+    ['a name over 100 characters', { name: 'n'.repeat(101) }, 'name'],
+    ['an overview over 5000 characters', { overview: 'o'.repeat(5001) }, 'overview'],
+    ['an unknown availability', { availability: 'weekends' }, 'availability'],
     [
       'a language listed twice',
       {
@@ -120,9 +120,9 @@ describe('field errors name the field', () => {
           { language: 'english', proficiency: 'native' },
         ],
       },
-      'body.languages',
+      'languages',
     ],
-    ['the same skill twice', { skillIds: [skillId('react'), skillId('react')] }, 'body.skillIds'],
+    ['the same skill twice', { skillIds: [skillId('react'), skillId('react')] }, 'skillIds'],
   ];
 
   test.each(cases)('%s', async (_, overrides, field) => {

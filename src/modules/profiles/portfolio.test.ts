@@ -87,12 +87,12 @@ describe('portfolio', () => {
     for (const url of ['javascript:alert(1)', 'ftp://example.com/x', 'not a url', 'data:text/html,hi']) {
       const res = await http.post(PORTFOLIO, { title: 'Bad link', url });
       expect(res.status).toBe(400);
-      expect(res.body.errors[0].field).toBe('body.url');
+      expect(res.body.errors[0].field).toBe('url');
     }
     const longTitle = await http.post(PORTFOLIO, { title: 't'.repeat(limits.portfolioTitleMax + 1) });
-    expect(longTitle.body.errors[0].field).toBe('body.title');
+    expect(longTitle.body.errors[0].field).toBe('title');
     const noTitle = await http.post(PORTFOLIO, { title: ' ' });
-    expect(noTitle.body.errors[0].field).toBe('body.title');
+    expect(noTitle.body.errors[0].field).toBe('title');
   });
 
   test('the profile must be saved before adding items', async () => {

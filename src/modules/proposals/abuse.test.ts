@@ -77,14 +77,14 @@ describe('nobody acts on a proposal that is not theirs', () => {
 
 describe('every limit is a 400 naming the field', () => {
   const cases: [string, Record<string, unknown>, string][] = [
-    ['a short cover letter', { coverLetter: 'Hire me.' }, 'body.coverLetter'],
-    ['a long cover letter', { coverLetter: 'x'.repeat(5001) }, 'body.coverLetter'],
-    ['a missing bid', { bid: undefined }, 'body.bid'],
-    ['a fixed bid under $5', { bid: { type: 'fixed', amountCents: 499 } }, 'body.bid.amountCents'],
+    ['a short cover letter', { coverLetter: 'Hire me.' }, 'coverLetter'],
+    ['a long cover letter', { coverLetter: 'x'.repeat(5001) }, 'coverLetter'],
+    ['a missing bid', { bid: undefined }, 'bid'],
+    ['a fixed bid under $5', { bid: { type: 'fixed', amountCents: 499 } }, 'bid.amountCents'],
     [
       'milestones that do not add up',
       { bid: { type: 'fixed', amountCents: 10_000, milestones: [{ title: 'Half', amountCents: 5_000 }] } },
-      'body.bid.milestones',
+      'bid.milestones',
     ],
     [
       'a milestone under $5',
@@ -98,24 +98,20 @@ describe('every limit is a 400 naming the field', () => {
           ],
         },
       },
-      'body.bid.milestones.1.amountCents',
+      'bid.milestones.1.amountCents',
     ],
     [
       'a bad due date',
       {
         bid: { type: 'fixed', amountCents: 1_000, milestones: [{ title: 'All', amountCents: 1_000, dueDate: 'soon' }] },
       },
-      'body.bid.milestones.0.dueDate',
+      'bid.milestones.0.dueDate',
     ],
-    ['an hourly rate under $3', { bid: { type: 'hourly', hourlyRateCents: 299 } }, 'body.bid.hourlyRateCents'],
-    ['an unknown duration', { estimatedDuration: 'forever' }, 'body.estimatedDuration'],
-    ['an empty answer', { answers: ['  '] }, 'body.answers.0'],
+    ['an hourly rate under $3', { bid: { type: 'hourly', hourlyRateCents: 299 } }, 'bid.hourlyRateCents'],
+    ['an unknown duration', { estimatedDuration: 'forever' }, 'estimatedDuration'],
+    ['an empty answer', { answers: ['  '] }, 'answers.0'],
     ['a missing answer', { answers: [] }, 'answers'],
-    [
-      'too many attachments',
-      { attachmentIds: Array.from({ length: 11 }, () => crypto.randomUUID()) },
-      'body.attachmentIds',
-    ],
+    ['too many attachments', { attachmentIds: Array.from({ length: 11 }, () => crypto.randomUUID()) }, 'attachmentIds'],
   ];
   test.each(cases)('%s', async (_name, overrides, field) => {
     const { jobId } = await aClientWithJob(t);
@@ -129,9 +125,9 @@ describe('every limit is a 400 naming the field', () => {
   test('a decline without a reason, an interview without a message', async () => {
     const { client, proposalId } = await aProposal();
     const decline = await client.http.post(`/api/proposals/${proposalId}/decline`, { reason: '' });
-    expect(decline.body.errors[0].field).toBe('body.reason');
+    expect(decline.body.errors[0].field).toBe('reason');
     const interview = await client.http.post(`/api/proposals/${proposalId}/interview`, { message: 'x'.repeat(5001) });
-    expect(interview.body.errors[0].field).toBe('body.message');
+    expect(interview.body.errors[0].field).toBe('message');
   });
 });
 

@@ -123,11 +123,11 @@ describe('filing status reports', () => {
     const other = await aContract(t);
     const post = (body: unknown) => contract.freelancer.http.post(reports(contract), body);
     const cases: [unknown, string][] = [
-      [{ progress: [{ milestoneId: contract.milestoneIds[0], percent: 101 }] }, 'body.progress.0.percent'],
-      [{ progress: [{ milestoneId: contract.milestoneIds[0], percent: 50.5 }] }, 'body.progress.0.percent'],
-      [{ plans: 'x'.repeat(5001) }, 'body.plans'],
-      [{ blockers: 'x'.repeat(5001) }, 'body.blockers'],
-      [{ week: 'next week', plans: 'x' }, 'body.week'],
+      [{ progress: [{ milestoneId: contract.milestoneIds[0], percent: 101 }] }, 'progress.0.percent'],
+      [{ progress: [{ milestoneId: contract.milestoneIds[0], percent: 50.5 }] }, 'progress.0.percent'],
+      [{ plans: 'x'.repeat(5001) }, 'plans'],
+      [{ blockers: 'x'.repeat(5001) }, 'blockers'],
+      [{ week: 'next week', plans: 'x' }, 'week'],
       [{ week: '2020-W10', plans: 'x' }, 'week'],
       [{ progress: [{ milestoneId: other.milestoneIds[0], percent: 10 }] }, 'progress.0.milestoneId'],
       [

@@ -27,16 +27,18 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** Field errors keyed by form field name: "body.hourlyRateCents" becomes "hourlyRateCents". */
+  /** Field errors keyed by form field name; an error about the whole request is under "_". */
   get fields(): Record<string, string> {
     const byField: Record<string, string> = {};
     for (const { field, message } of this.fieldErrors) {
-      const name = field.replace(/^(body|query|params)\.?/, '');
-      byField[name || '_'] ??= message;
+      byField[WHOLE_REQUEST_PARTS.has(field) ? '_' : field] ??= message;
     }
     return byField;
   }
 }
+
+// The API names a request part only when the part as a whole is at fault (e.g. a body that is not JSON).
+const WHOLE_REQUEST_PARTS = new Set(['body', 'querystring', 'params', 'headers']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
