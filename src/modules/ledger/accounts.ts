@@ -10,7 +10,7 @@ import { invalidField } from '../../platform/errors.ts';
  */
 export const accountKinds = {
   /** Money a client has paid in and not yet put to use. */
-  client_funding: { owner: 'user', guarded: false },
+  client_funding: { owner: 'user', guarded: true },
   /** Funds held for one contract until released to the freelancer or refunded. */
   escrow: { owner: 'contract', guarded: true },
   /** Earned, inside the security period. */

@@ -47,7 +47,7 @@ export const ledgerChecks: VerifyCheck[] = [
   ),
   query(
     'guarded-not-negative',
-    'no guarded account (escrow, pending, available, in flight, Connects) is negative',
+    'no guarded account (client funds, escrow, pending, available, in flight, Connects) is negative',
     sql`
       select 'account ' || a.id || ' (' || a.kind || ' ' || a.currency || ')' as subject,
              'guarded balance is ' || sum(b.balance_cents) as message

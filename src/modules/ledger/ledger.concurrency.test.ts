@@ -4,14 +4,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { createTestDatabase } from '../../test/harness.ts';
-import {
-  type AccountKey,
-  clientFundingAccount,
-  escrowAccount,
-  freelancerAccount,
-  getBalanceByKey,
-  platformAccount,
-} from './accounts.ts';
+import { type AccountKey, escrowAccount, freelancerAccount, getBalanceByKey, platformAccount } from './accounts.ts';
 import { ledgerChecks } from './checks.ts';
 import { fundEscrow, move, recordCharge, releaseEscrow } from './movements.ts';
 import { postTransfer } from './post-transfer.ts';
@@ -107,7 +100,7 @@ describe('concurrent transfers', () => {
   test('transfers back and forth between the same accounts never deadlock and conserve money', async () => {
     const owners = Array.from({ length: 4 }, () => newId());
     const wallets: AccountKey[] = owners.map((owner) => freelancerAccount(owner, 'available', 'USD'));
-    const source = clientFundingAccount(newId(), 'USD');
+    const source = platformAccount('gateway_clearing', 'USD');
     for (const wallet of wallets) {
       await postTransfer(
         database.db,

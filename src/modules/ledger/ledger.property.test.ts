@@ -6,14 +6,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { createTestDatabase } from '../../test/harness.ts';
-import {
-  type AccountKey,
-  accountKinds,
-  clientFundingAccount,
-  escrowAccount,
-  freelancerAccount,
-  platformAccount,
-} from './accounts.ts';
+import { type AccountKey, accountKinds, escrowAccount, freelancerAccount, platformAccount } from './accounts.ts';
 import { ledgerChecks } from './checks.ts';
 import { type PostingInput, postTransfer } from './post-transfer.ts';
 import { reverseTransfer } from './reverse-transfer.ts';
@@ -83,12 +76,13 @@ test('balances always equal an in-memory model of the same operations', async ()
   await fc.assert(
     fc.asyncProperty(fc.array(opArbitrary, { minLength: 1, maxLength: 30 }), async (ops) => {
       let outcome: unknown;
-      // Fresh owners per run: two clients' funding (unguarded, may go negative), two escrows and two
-      // freelancer pending accounts (guarded), and the shared platform fee account (sharded).
+      // The platform's two clearing accounts (unguarded, may go negative), fresh owners per run for
+      // two escrows and two freelancer pending accounts (guarded), and the platform fee account
+      // (sharded). The platform's accounts are shared across runs: the model starts from their balances.
       const contract = [newId(), newId()];
       const accounts: AccountKey[] = [
-        clientFundingAccount(newId(), 'USD'),
-        clientFundingAccount(newId(), 'USD'),
+        platformAccount('gateway_clearing', 'USD'),
+        platformAccount('payout_clearing', 'USD'),
         escrowAccount(contract[0] as string, 'USD'),
         escrowAccount(contract[1] as string, 'USD'),
         freelancerAccount(newId(), 'pending', 'USD'),
@@ -97,7 +91,7 @@ test('balances always equal an in-memory model of the same operations', async ()
       ];
       const feeIndex = ACCOUNT_COUNT - 1;
       const model = new Array<number>(ACCOUNT_COUNT).fill(0);
-      model[feeIndex] = await balanceOf(accounts[feeIndex] as AccountKey);
+      for (const shared of [0, 1, feeIndex]) model[shared] = await balanceOf(accounts[shared] as AccountKey);
       const posted: Posted[] = [];
 
       for (const op of ops) {

@@ -136,6 +136,28 @@ describe('postTransfer', () => {
     expect(await getBalanceByKey(database.db, freelancerAccount(freelancerId, 'pending', 'USD'))).toBe(2_000);
   });
 
+  test("a client's funds are guarded too: escrow cannot be funded with money not paid in", async () => {
+    const { clientId } = await aFundedContract(10_000, 6_000);
+    const key = newId();
+    const overdraw = fundEscrow({
+      idempotencyKey: key,
+      at,
+      clientId,
+      contractId: newId(),
+      currency: 'USD',
+      amountCents: 4_001,
+    });
+    expect(await errorCode(postTransfer(database.db, overdraw))).toBe('insufficient_funds');
+    expect(await getTransferByKey(database.db, key)).toBeNull();
+    expect(await getBalanceByKey(database.db, clientFundingAccount(clientId, 'USD'))).toBe(4_000);
+    const [account] = (
+      await database.db.execute<{ guarded: boolean }>(
+        sql`select guarded from ledger_accounts where owner_id = ${clientId} and kind = 'client_funding'`,
+      )
+    ).rows;
+    expect(account?.guarded).toBe(true);
+  });
+
   test('a replay still succeeds after the money it moved has moved on', async () => {
     const { contractId, freelancerId } = await aFundedContract(10_000, 3_000);
     const release = releaseEscrow({

@@ -55,7 +55,7 @@ describe('GET /api/ledger/balances', () => {
     ]);
     const theirs = await client.client.get('/api/ledger/balances');
     expect(theirs.body.accounts).toEqual([
-      expect.objectContaining({ kind: 'client_funding', currency: 'USD', balanceCents: 5_000, guarded: false }),
+      expect.objectContaining({ kind: 'client_funding', currency: 'USD', balanceCents: 5_000, guarded: true }),
     ]);
     expect((await t.client().get('/api/ledger/balances')).status).toBe(401);
   });

@@ -27,7 +27,7 @@ const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 
 /** Kinds whose balance must never go negative; the database checks `guarded` matches this list. */
 export const GUARDED_KINDS_SQL = sql.raw(
-  `('escrow', 'freelancer_pending', 'freelancer_available', 'freelancer_payout_in_flight', 'connects')`,
+  `('client_funding', 'escrow', 'freelancer_pending', 'freelancer_available', 'freelancer_payout_in_flight', 'connects')`,
 );
 
 export const ledgerAccounts = pgTable(

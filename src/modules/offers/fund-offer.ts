@@ -9,8 +9,9 @@ import { chargeClient } from '../payments/index.ts';
 import type { OfferRow } from './offer-view.ts';
 
 /**
- * Client funding is not a guarded ledger account, so offers debiting it take this lock (per
- * client) and check the balance under it: two offers sent at once cannot spend the same funds.
+ * Offers and milestone funding take this lock (per client) and check the funds under it, so that of
+ * two payments sent at once the second gets a clear "funds no longer cover this" answer. The ledger
+ * itself refuses to overdraw a client's funds (a guarded account) should anything get past it.
  */
 export async function lockClientFunding(tx: Tx, clientId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`client-funding:${clientId}`}))`);
