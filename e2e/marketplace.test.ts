@@ -203,6 +203,10 @@ describe.skipIf(!chromiumAvailable)('Workroom in a browser', () => {
     await sees(freelancerPage, 'Clara Client');
     await sees(freelancerPage, 'Three clinics in Boston');
     await sees(freelancerPage, 'United States');
+    await freelancerPage.getByRole('heading', { name: 'Hiring on Workroom' }).waitFor(WAIT);
+    await sees(freelancerPage, 'Payment not verified');
+    await sees(freelancerPage, 'Total spent');
+    await sees(freelancerPage, 'No hires yet');
     await screenshot(freelancerPage, 'client-card-1440');
     await expectAccessible(freelancerPage, 'client card');
   });

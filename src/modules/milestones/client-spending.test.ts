@@ -43,6 +43,9 @@ test("the client card's total spent counts payments and bonuses, less refunds, n
   );
   expect(refund.status).toBe(201);
   expect(await spent()).toBe(45_000);
+  // The client's own page shows the same record.
+  const page = await reader.http.get(`/api/clients/${contract.client.id}`);
+  expect(page.body).toMatchObject({ paymentVerified: true, jobsPosted: 1, openJobs: 1, totalSpentCents: 45_000 });
 
   // Another client's card is untouched.
   const other = await aPerson(t, 'client');

@@ -41,6 +41,13 @@ describe('client profiles', () => {
       description: body.description,
       location: { country: 'GB', city: 'Leeds' },
       timeZone: 'Europe/London',
+      paymentVerified: false,
+      jobsPosted: 0,
+      openJobs: 0,
+      hires: 0,
+      hireRatePercent: null,
+      totalSpentCents: 0,
+      currency: 'USD',
     });
     expect(JSON.stringify(card.body)).not.toContain(client.user.email);
   });

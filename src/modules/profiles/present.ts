@@ -84,14 +84,15 @@ export function presentClientProfile(profile: ClientProfile): z.input<typeof Cli
 }
 
 /**
- * The client card freelancers see next to a job. Later issues add the trust signals here
- * (payment verified, jobs posted, hire rate, total spent, reviews) the same way as on the
- * freelancer page: load them in getPublicClientCard, present them below.
+ * A client's public page: who they are and the trust signals a freelancer weighs (payment
+ * verified, jobs posted, hire rate, total spent). Reviews join them the same way once they exist.
  */
 export function presentPublicClientCard({
   profile,
   user,
   paymentVerified,
+  hiring,
+  totalSpentCents,
 }: PublicClient): z.input<typeof PublicClientCardResponse> {
   return {
     userId: profile.userId,
@@ -103,6 +104,11 @@ export function presentPublicClientCard({
     memberSince: user.memberSince.toISOString(),
     lastActiveAt: user.lastActiveAt?.toISOString() ?? null,
     paymentVerified,
-    // Later: jobsPosted, hireRate, totalSpentCents, reviews.
+    jobsPosted: hiring.jobsPosted,
+    openJobs: hiring.openJobs,
+    hires: hiring.hires,
+    hireRatePercent: hiring.hireRatePercent,
+    totalSpentCents,
+    currency: 'USD',
   };
 }

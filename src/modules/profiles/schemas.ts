@@ -253,5 +253,15 @@ export const PublicClientCardResponse = z
     lastActiveAt: z.iso.datetime().nullable(),
     /** The client has a verified billing method. */
     paymentVerified: z.boolean(),
+    jobsPosted: z.number().int().describe('Jobs published so far'),
+    openJobs: z.number().int(),
+    hires: z.number().int(),
+    hireRatePercent: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Jobs with a hire, as a share of closed jobs and jobs with proposals; null while none count'),
+    totalSpentCents: z.number().int().describe('Paid to freelancers so far, less refunds'),
+    currency: z.string(),
   })
   .meta({ id: 'PublicClientCard' });

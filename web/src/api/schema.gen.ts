@@ -8315,27 +8315,45 @@ export interface components {
         };
         PublicClientCard: {
             company: string | null;
+            currency: string;
             description: string;
+            /** @description Jobs with a hire, as a share of closed jobs and jobs with proposals; null while none count */
+            hireRatePercent: number | null;
+            hires: number;
+            /** @description Jobs published so far */
+            jobsPosted: number;
             lastActiveAt: string | null;
             location: components["schemas"]["Location"];
             /** Format: date-time */
             memberSince: string;
             name: string;
+            openJobs: number;
             paymentVerified: boolean;
             timeZone: string;
+            /** @description Paid to freelancers so far, less refunds */
+            totalSpentCents: number;
             /** Format: uuid */
             userId: string;
         };
         PublicClientCardInput: {
             company: string | null;
+            currency: string;
             description: string;
+            /** @description Jobs with a hire, as a share of closed jobs and jobs with proposals; null while none count */
+            hireRatePercent: number | null;
+            hires: number;
+            /** @description Jobs published so far */
+            jobsPosted: number;
             lastActiveAt: string | null;
             location: components["schemas"]["LocationInput"];
             /** Format: date-time */
             memberSince: string;
             name: string;
+            openJobs: number;
             paymentVerified: boolean;
             timeZone: string;
+            /** @description Paid to freelancers so far, less refunds */
+            totalSpentCents: number;
             /** Format: uuid */
             userId: string;
         };

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, api, unwrap } from '../api/client.ts';
 import { type PublicClientCard, profileKeys } from '../api/profile-queries.ts';
 import { RequireSignedIn } from '../app/session.tsx';
+import { ClientFacts, PaymentBadge } from '../components/hiring/client-card.tsx';
 import { ErrorState, LoadingBlocks } from '../components/page-state.tsx';
 import { PersonHeader, PlaceAndTime } from '../components/person-header.tsx';
 import { formatDate, formatRelative } from '../lib/format.ts';
@@ -32,6 +33,17 @@ function ClientCardView({ card, own }: { card: PublicClientCard; own: boolean })
           {card.company && <Text fw={500}>{card.name}</Text>}
           <PlaceAndTime location={card.location} timeZone={card.timeZone} />
         </PersonHeader>
+        <section aria-labelledby="hiring-title">
+          <Title order={2} fz="h4" id="hiring-title" mb="xs">
+            Hiring on Workroom
+          </Title>
+          <Stack gap="sm">
+            <div>
+              <PaymentBadge verified={card.paymentVerified} />
+            </div>
+            <ClientFacts client={card} />
+          </Stack>
+        </section>
         <section aria-labelledby="about-title">
           <Title order={2} fz="h4" id="about-title" mb="xs">
             About

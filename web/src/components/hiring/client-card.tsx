@@ -17,6 +17,37 @@ function Fact({ label, value }: { label: string; value: string }) {
   );
 }
 
+export function PaymentBadge({ verified }: { verified: boolean }) {
+  return verified ? (
+    <Badge color="teal" variant="light" leftSection={<CheckIcon size={14} />} radius="sm">
+      Payment verified
+    </Badge>
+  ) : (
+    <Badge color="gray" variant="light" radius="sm">
+      Payment not verified
+    </Badge>
+  );
+}
+
+/** A client's hiring record, as the job page's card and the client's own page show it. */
+export function ClientFacts({
+  client,
+}: {
+  client: Pick<
+    ClientCardData,
+    'jobsPosted' | 'openJobs' | 'hireRatePercent' | 'totalSpentCents' | 'currency' | 'hires'
+  >;
+}) {
+  return (
+    <Group gap="lg" align="flex-start">
+      <Fact label="Jobs posted" value={`${client.jobsPosted} (${client.openJobs} open)`} />
+      <Fact label="Hire rate" value={client.hireRatePercent === null ? 'No hires yet' : `${client.hireRatePercent}%`} />
+      <Fact label="Total spent" value={formatMoney(client.totalSpentCents, client.currency)} />
+      <Fact label="Hires" value={String(client.hires)} />
+    </Group>
+  );
+}
+
 /** What a freelancer checks about a client before spending Connects on a proposal. */
 export function ClientCard({ client }: { client: ClientCardData }) {
   const place = formatLocation(client.location);
@@ -36,30 +67,14 @@ export function ClientCard({ client }: { client: ClientCardData }) {
             </Text>
           )}
         </div>
-        {client.paymentVerified ? (
-          <Badge color="teal" variant="light" leftSection={<CheckIcon size={14} />} radius="sm">
-            Payment verified
-          </Badge>
-        ) : (
-          <Badge color="gray" variant="light" radius="sm">
-            Payment not verified
-          </Badge>
-        )}
+        <PaymentBadge verified={client.paymentVerified} />
         {place && (
           <Group gap={4} wrap="nowrap" c="dimmed">
             <MapPinIcon size={16} />
             <Text size="sm">{place}</Text>
           </Group>
         )}
-        <Group gap="lg" align="flex-start">
-          <Fact label="Jobs posted" value={`${client.jobsPosted} (${client.openJobs} open)`} />
-          <Fact
-            label="Hire rate"
-            value={client.hireRatePercent === null ? 'No hires yet' : `${client.hireRatePercent}%`}
-          />
-          <Fact label="Total spent" value={formatMoney(client.totalSpentCents, client.currency)} />
-          <Fact label="Hires" value={String(client.hires)} />
-        </Group>
+        <ClientFacts client={client} />
         <Text size="xs" c="dimmed">
           Member since {formatDate(client.memberSince)}
           {client.lastActiveAt ? ` · Last active ${formatRelative(client.lastActiveAt)}` : ''}
