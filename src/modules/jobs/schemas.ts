@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanLine, cleanText } from '../profiles/text.ts';
+import { clientHiringRecordFields } from './client-hiring-record-schema.ts';
 import {
   closeReasons,
   experienceLevels,
@@ -222,21 +223,9 @@ export const ClientCardResponse = z
     name: z.string(),
     company: z.string().nullable(),
     location: Location,
-    paymentVerified: z.boolean(),
     memberSince: z.iso.datetime(),
     lastActiveAt: z.iso.datetime().nullable(),
-    jobsPosted: z.number().int().describe('Jobs this client has published'),
-    openJobs: z.number().int(),
-    hires: z.number().int(),
-    hireRatePercent: z
-      .number()
-      .int()
-      .nullable()
-      .describe(
-        'Jobs with a hire / jobs that are closed, have proposals or have a hire (drafts and untouched open jobs do not count); null when no job counts yet',
-      ),
-    totalSpentCents: z.number().int().describe('Paid to freelancers so far'),
-    currency: z.string(),
+    ...clientHiringRecordFields,
   })
   .meta({ id: 'JobClientCard' });
 

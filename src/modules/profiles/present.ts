@@ -90,9 +90,7 @@ export function presentClientProfile(profile: ClientProfile): z.input<typeof Cli
 export function presentPublicClientCard({
   profile,
   user,
-  paymentVerified,
   hiring,
-  totalSpentCents,
 }: PublicClient): z.input<typeof PublicClientCardResponse> {
   return {
     userId: profile.userId,
@@ -103,12 +101,6 @@ export function presentPublicClientCard({
     timeZone: profile.timeZone,
     memberSince: user.memberSince.toISOString(),
     lastActiveAt: user.lastActiveAt?.toISOString() ?? null,
-    paymentVerified,
-    jobsPosted: hiring.jobsPosted,
-    openJobs: hiring.openJobs,
-    hires: hiring.hires,
-    hireRatePercent: hiring.hireRatePercent,
-    totalSpentCents,
-    currency: 'USD',
+    ...hiring,
   };
 }

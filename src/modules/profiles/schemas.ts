@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clientHiringRecordFields } from '../jobs/client-hiring-record-schema.ts';
 import { availabilities, limits, proficiencies } from './limits.ts';
 import { canonicalTimeZone, isCountryCode, isCurrencyWithCents } from './places.ts';
 import { cleanLine, cleanText } from './text.ts';
@@ -251,17 +252,6 @@ export const PublicClientCardResponse = z
     timeZone: z.string(),
     memberSince: z.iso.datetime(),
     lastActiveAt: z.iso.datetime().nullable(),
-    /** The client has a verified billing method. */
-    paymentVerified: z.boolean(),
-    jobsPosted: z.number().int().describe('Jobs published so far'),
-    openJobs: z.number().int(),
-    hires: z.number().int(),
-    hireRatePercent: z
-      .number()
-      .int()
-      .nullable()
-      .describe('Jobs with a hire, as a share of closed jobs and jobs with proposals; null while none count'),
-    totalSpentCents: z.number().int().describe('Paid to freelancers so far, less refunds'),
-    currency: z.string(),
+    ...clientHiringRecordFields,
   })
   .meta({ id: 'PublicClientCard' });

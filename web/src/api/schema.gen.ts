@@ -6631,7 +6631,7 @@ export interface components {
             name: string;
             openJobs: number;
             paymentVerified: boolean;
-            /** @description Paid to freelancers so far */
+            /** @description Paid to freelancers so far, less refunds */
             totalSpentCents: number;
             /** Format: uuid */
             userId: string;
@@ -6654,7 +6654,7 @@ export interface components {
             name: string;
             openJobs: number;
             paymentVerified: boolean;
-            /** @description Paid to freelancers so far */
+            /** @description Paid to freelancers so far, less refunds */
             totalSpentCents: number;
             /** Format: uuid */
             userId: string;
@@ -8317,10 +8317,10 @@ export interface components {
             company: string | null;
             currency: string;
             description: string;
-            /** @description Jobs with a hire, as a share of closed jobs and jobs with proposals; null while none count */
+            /** @description Jobs with a hire / jobs that are closed, have proposals or have a hire (drafts and untouched open jobs do not count); null when no job counts yet */
             hireRatePercent: number | null;
             hires: number;
-            /** @description Jobs published so far */
+            /** @description Jobs this client has published */
             jobsPosted: number;
             lastActiveAt: string | null;
             location: components["schemas"]["Location"];
@@ -8339,10 +8339,10 @@ export interface components {
             company: string | null;
             currency: string;
             description: string;
-            /** @description Jobs with a hire, as a share of closed jobs and jobs with proposals; null while none count */
+            /** @description Jobs with a hire / jobs that are closed, have proposals or have a hire (drafts and untouched open jobs do not count); null when no job counts yet */
             hireRatePercent: number | null;
             hires: number;
-            /** @description Jobs published so far */
+            /** @description Jobs this client has published */
             jobsPosted: number;
             lastActiveAt: string | null;
             location: components["schemas"]["LocationInput"];
