@@ -43,6 +43,17 @@ beforeAll(async () => {
           });
           return {};
         });
+        const Presented = z.object({ id: z.uuid(), name: z.string() });
+        app.get(
+          '/api/test/presented',
+          { schema: { response: { 200: Presented } }, config: { auth: 'public' } },
+          async () => ({ id: '6f744dc5-0cbf-4ee3-b325-329d2067414e', name: 'Ada', passwordHash: 'secret-hash' }),
+        );
+        app.get(
+          '/api/test/misshapen',
+          { schema: { response: { 200: Presented } }, config: { auth: 'public' } },
+          async () => ({ id: 'not-a-uuid', name: 'Ada' }),
+        );
         app.addHook('onError', async (_request, _reply, error) => {
           logged.push(String(error.stack));
         });
@@ -78,6 +89,20 @@ describe('problem+json answers', () => {
     expect(res.text).not.toContain('secret internal detail');
     expect(res.text).not.toContain('.ts:');
     expect(logged.some((line) => line.includes('secret internal detail'))).toBe(true);
+  });
+
+  test('a response keeps only the fields its schema declares', async () => {
+    const res = await t.client().get('/api/test/presented');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ id: '6f744dc5-0cbf-4ee3-b325-329d2067414e', name: 'Ada' });
+    expect(res.text).not.toContain('secret-hash');
+  });
+
+  test('a response that breaks its schema is a generic 500, never sent', async () => {
+    const res = await t.client().get('/api/test/misshapen');
+    expect(res.status).toBe(500);
+    expect(res.body.code).toBe('internal');
+    expect(res.text).not.toContain('not-a-uuid');
   });
 
   test('an AppError keeps its code, status and user message', async () => {

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { queryPrepared } from '../../db/prepared-query.ts';
+import { queryPrepared } from '../../db/driver-query.ts';
 import { MINUTE } from '../../platform/clock.ts';
 import { hashSecret } from '../../platform/ids.ts';
 import type { Actor, Role } from '../../server/context.ts';

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client.ts';
+import { queryDirect } from '../../db/driver-query.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Ctx, requireActor } from '../../server/context.ts';
 import { searchFilters } from './search-filters.ts';
@@ -38,8 +39,7 @@ export async function runSearchPlan(
   plan: SearchPlan,
   limit: number,
 ): Promise<{ rows: SearchRow[]; next: SearchPosition | null }> {
-  const result = await executor.execute(buildSearchQuery({ ...plan, fetch: limit + 1 }));
-  const rows = readSearchRows(result.rows);
+  const rows = readSearchRows(await queryDirect(executor, buildSearchQuery({ ...plan, fetch: limit + 1 })));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   if (rows.length <= limit || !last) return { rows: page, next: null };

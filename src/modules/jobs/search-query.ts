@@ -111,18 +111,18 @@ export interface SearchRow {
 }
 
 /**
- * Raw rows from `execute` carry timestamps as PostgreSQL text (drizzle turns the driver's date
- * parsing off); this makes them Dates like drizzle's typed queries do.
+ * Raw rows from drizzle's `execute` carry timestamps as PostgreSQL text (drizzle turns the
+ * driver's date parsing off); this makes them Dates like drizzle's typed queries do. The rows are
+ * the query's own fresh objects, so they are converted in place rather than copied.
  */
 export function readRows<T>(rows: Record<string, unknown>[], dateColumns: string[]): T[] {
-  return rows.map((row) => {
-    const copy: Record<string, unknown> = { ...row };
+  for (const row of rows) {
     for (const column of dateColumns) {
-      const value = copy[column];
-      if (typeof value === 'string') copy[column] = new Date(value);
+      const value = row[column];
+      if (typeof value === 'string') row[column] = new Date(value);
     }
-    return copy as T;
-  });
+  }
+  return rows as T[];
 }
 
 export const readSearchRows = (rows: Record<string, unknown>[]): SearchRow[] =>

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/client.ts';
-import { queryPrepared } from '../../db/prepared-query.ts';
+import { queryPrepared } from '../../db/driver-query.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { PostedTransfer, TransferInput } from './post-transfer.ts';

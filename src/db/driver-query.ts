@@ -1,15 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.ts';
 
 interface Queryable {
-  query<R>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
+  query<R>(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
 }
 
 /**
  * The node-postgres client (a pool, or the connection of an open transaction) behind a drizzle
- * executor. Hot calls (the ledger's transfer, the session lookup of every request) go to it
- * directly as named prepared statements: through drizzle the same call costs about twice the
- * client CPU, and unnamed it is parsed and planned every time (measured in bench/ledger.ts).
+ * executor. Hot calls (the ledger's transfer, the session lookup of every request, a job search
+ * page) go to it directly: through drizzle the same call costs about twice the client CPU
+ * (measured in bench/ledger.ts and bench/search.ts).
  */
 function driverOf(executor: Executor): Queryable | null {
   const client: unknown = (executor._.session as unknown as { client?: unknown }).client;
@@ -32,4 +33,18 @@ export async function queryPrepared<R extends Record<string, unknown>>(
     index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`,
   );
   return (await executor.execute<R>(sql.join(chunks))).rows as R[];
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs a drizzle `sql` statement on the executor's connection, unprepared (planned for its own
+ * parameters each time). Timestamps come back as Dates (node-postgres' parsing), where drizzle's
+ * `execute` leaves them as text.
+ */
+export async function queryDirect<R extends Record<string, unknown>>(executor: Executor, query: SQL): Promise<R[]> {
+  const driver = driverOf(executor);
+  if (!driver) return (await executor.execute<R>(query)).rows as R[];
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return (await driver.query<R>({ text, values: params })).rows;
 }
