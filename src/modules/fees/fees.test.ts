@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { inTransaction } from '../../db/transaction.ts';
 import { DAY } from '../../platform/clock.ts';
+import { newId } from '../../platform/ids.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { aSignedInUser } from '../accounts/test-factories.ts';
+import { reverseTransfer } from '../ledger/reverse-transfer.ts';
+import { aFundedClient, creditEarning } from '../payouts/test-support.ts';
 import { feeScheduleInForce } from './fee-schedules.ts';
+import { lifetimeBilledCents } from './lifetime-billed.ts';
 import { DEFAULT_FEE_SCHEDULE_DEFINITION } from './schedule.ts';
 
 let t: TestApp;
@@ -111,5 +116,26 @@ describe('POST /api/fees/preview', () => {
       clientId: clientAccount.id,
     });
     expect(snoop.status).toBe(404);
+  });
+});
+
+describe('lifetime billings', () => {
+  test('count each release to the pair, less reversals, and nothing of another pair', async () => {
+    const { account: freelancer } = await aSignedInUser(t, { role: 'freelancer' });
+    const { account: client } = await aFundedClient(t, 70_000);
+    const { account: otherClient } = await aFundedClient(t, 90_000);
+    const pair = { freelancerId: freelancer.id, clientId: client.id };
+    const billed = () => lifetimeBilledCents(t.services.db, pair);
+    expect(await billed()).toBe(0);
+
+    await creditEarning(t, { ...pair, grossCents: 50_000, feeCents: 5_000 });
+    const second = await creditEarning(t, { ...pair, grossCents: 20_000, feeCents: 2_000 });
+    await creditEarning(t, { freelancerId: freelancer.id, clientId: otherClient.id, grossCents: 90_000 });
+    expect(await billed()).toBe(70_000);
+
+    await inTransaction(t.services.db, (tx) =>
+      reverseTransfer(tx, { transferId: second.creditTransferId, idempotencyKey: newId(), at: t.clock.now() }),
+    );
+    expect(await billed()).toBe(50_000);
   });
 });

@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { invalidField } from '../../platform/errors.ts';
 import { type Ctx, requireActor } from '../../server/context.ts';
+import { listAccountPostings } from '../ledger/account-postings.ts';
 import { invoiceNumber } from './invoice-document.ts';
 import { statementAccountsFor } from './statement.ts';
+import { DOCUMENT_REASONS } from './transaction-types.ts';
 
 export interface InvoiceSummary {
   transferId: string;
@@ -16,18 +17,6 @@ export interface InvoiceSummary {
   creditedCents: number;
   currency: string;
   pdfUrl: string;
-}
-
-interface Row extends Record<string, unknown> {
-  posting_id: number;
-  transfer_id: string;
-  reason: string;
-  created_at: Date;
-  amount_cents: number;
-  total_cents: number;
-  currency: string;
-  memo: string | null;
-  extra: Record<string, unknown> | null;
 }
 
 /**
@@ -48,41 +37,35 @@ export async function listInvoices(
     before = Number(query.cursor);
     if (!Number.isSafeInteger(before)) throw invalidField('cursor', 'This cursor is not valid.');
   }
-  const ids = sql.join(
-    accounts.map((account) => sql`${account.id}`),
-    sql`, `,
-  );
-  // Reads the ledger's tables (read only), as the history does.
-  const result = await ctx.db.execute<Row>(sql`
-    select p.id as posting_id, t.id as transfer_id, t.reason, t.created_at, p.amount_cents, p.currency, t.memo, t.extra,
-           (select -sum(o.amount_cents) from ledger_postings o where o.transfer_id = t.id and o.amount_cents < 0) as total_cents
-      from ledger_postings p join ledger_transfers t on t.id = p.transfer_id
-     where p.account_id in (${ids}) and p.amount_cents > 0
-       and t.reason in ('payment.charge', 'escrow.release')
-       ${before === null ? sql`` : sql`and p.id < ${before}`}
-     order by p.id desc
-     limit ${query.limit + 1}`);
-  const rows = result.rows.slice(0, query.limit);
-  const items = rows.map((row): InvoiceSummary => {
-    const extra = row.extra ?? {};
-    const createdAt = new Date(row.created_at);
-    const receipt = row.reason === 'payment.charge';
+  const postings = await listAccountPostings(ctx.db, {
+    accountIds: accounts.map((account) => account.id),
+    feeOwnerAccountIds: [],
+    beforePostingId: before ?? undefined,
+    reasons: DOCUMENT_REASONS,
+    creditsOnly: true,
+    withTransferTotal: true,
+    limit: query.limit + 1,
+  });
+  const rows = postings.slice(0, query.limit);
+  const items = rows.map((posting): InvoiceSummary => {
+    const receipt = posting.reason === 'payment.charge';
+    const description = posting.extra.description;
     return {
-      transferId: row.transfer_id,
-      number: invoiceNumber({ id: row.transfer_id, createdAt }),
+      transferId: posting.transferId,
+      number: invoiceNumber({ id: posting.transferId, createdAt: posting.createdAt }),
       kind: receipt ? 'receipt' : 'invoice',
       description: receipt
         ? 'Funds added by payment'
-        : typeof extra.description === 'string'
-          ? extra.description
-          : (row.memo ?? 'Earning'),
-      issuedAt: createdAt,
-      amountCents: Number(row.total_cents),
-      creditedCents: Number(row.amount_cents),
-      currency: row.currency,
-      pdfUrl: `/api/records/${row.transfer_id}/invoice.pdf`,
+        : typeof description === 'string'
+          ? description
+          : (posting.memo ?? 'Earning'),
+      issuedAt: posting.createdAt,
+      amountCents: posting.transferTotalCents ?? posting.amountCents,
+      creditedCents: posting.amountCents,
+      currency: posting.currency,
+      pdfUrl: `/api/records/${posting.transferId}/invoice.pdf`,
     };
   });
   const last = rows.at(-1);
-  return { items, nextCursor: result.rows.length > query.limit && last ? String(last.posting_id) : null };
+  return { items, nextCursor: postings.length > query.limit && last ? String(last.postingId) : null };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DAY, HOUR } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
+import { aFixedPriceContract } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { aSignedInUser } from '../accounts/test-factories.ts';
 import { payoutsModule } from '../payouts/module.ts';
@@ -88,6 +89,19 @@ describe('a client’s records', () => {
     expect(res.body).toMatchObject({ balanceCents: 7_500, paidInCents: 7_500, feesCents: 0, spentCents: 0 });
     expect(res.body.months).toHaveLength(1);
   });
+
+  test('spending counts escrow funding as spent and its marketplace fee as fees', async () => {
+    const contract = await aFixedPriceContract(t, { amounts: [30_000], clientFundsCents: 50_000 });
+    const res = await contract.client.http.get('/api/records/spending');
+    expect(res.status).toBe(200);
+    const { paidInCents, feesCents, spentCents, refundedCents, balanceCents, months } = res.body;
+    expect(paidInCents).toBeGreaterThanOrEqual(50_000);
+    expect(feesCents).toBeGreaterThan(0);
+    expect(spentCents).toBe(30_000);
+    expect(refundedCents).toBe(0);
+    expect(balanceCents).toBe(paidInCents - spentCents - feesCents);
+    expect(months).toEqual([{ month: t.clock.now().toISOString().slice(0, 7), paidInCents, spentCents }]);
+  });
 });
 
 describe('a freelancer’s records', () => {
@@ -135,6 +149,13 @@ describe('a freelancer’s records', () => {
       description: 'Earning: Logo, "final", v2',
       documentUrl: `/api/records/${earning.creditTransferId}/invoice.pdf`,
     });
+
+    const invoices = await freelancer.client.get('/api/records/invoices');
+    expect(invoices.body.items).toEqual([
+      expect.objectContaining({ kind: 'invoice', amountCents: 50_000, creditedCents: 40_000, currency: 'USD' }),
+    ]);
+    const adjustments = await freelancer.client.get('/api/records/transactions?type=adjustment');
+    expect(adjustments.body.items).toEqual([]);
 
     const fees = await freelancer.client.get('/api/records/transactions?type=fee');
     expect(fees.body.items.map((line: { amountCents: number }) => line.amountCents)).toEqual([-200, -10_000]);

@@ -1,6 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { type Ctx, requireActor } from '../../server/context.ts';
+import { monthlyTotalsByReason } from '../ledger/account-postings.ts';
 import { statementAccountsFor } from './statement.ts';
+import { reasonsByType } from './transaction-types.ts';
+
+const REFUND_REASONS = reasonsByType.refund;
 
 export interface SpendingSummary {
   currency: string;
@@ -16,16 +19,6 @@ export interface SpendingSummary {
   /** The last 12 months with activity, newest first. */
   months: { month: string; paidInCents: number; spentCents: number }[];
 }
-
-interface MonthRow extends Record<string, unknown> {
-  month: string;
-  paid_in: number | string | null;
-  fees: number | string | null;
-  spent: number | string | null;
-  refunded: number | string | null;
-}
-
-const cents = (value: number | string | null | undefined) => Number(value ?? 0);
 
 /** What a client has paid in and spent, by month (UTC), from the ledger. */
 export async function getSpendingSummary(ctx: Ctx): Promise<SpendingSummary> {
@@ -43,34 +36,30 @@ export async function getSpendingSummary(ctx: Ctx): Promise<SpendingSummary> {
     months: [],
   };
   if (!funding) return empty;
-  // Reads the ledger's tables (read only): the ledger exports no per-account aggregates yet.
-  const result = await ctx.db.execute<MonthRow>(sql`
-    select to_char(date_trunc('month', t.created_at at time zone 'UTC'), 'YYYY-MM') as month,
-           sum(p.amount_cents + fee.total) filter (where t.reason = 'payment.charge') as paid_in,
-           sum(fee.total) as fees,
-           -sum(p.amount_cents + fee.total) filter (where t.reason = 'escrow.fund') as spent,
-           sum(p.amount_cents) filter (where t.reason in ('escrow.refund', 'payment.refund')) as refunded
-      from ledger_postings p
-      join ledger_transfers t on t.id = p.transfer_id
-      cross join lateral (
-        select coalesce(sum(r.amount_cents), 0) as total
-          from ledger_postings r join ledger_accounts ra on ra.id = r.account_id
-         where r.transfer_id = t.id and ra.kind = 'platform_fee_revenue') fee
-     where p.account_id = ${funding.id}
-     group by 1
-     order by 1 desc`);
-  const rows = result.rows;
-  const total = (pick: (row: MonthRow) => number | string | null) =>
-    rows.reduce((sum, row) => sum + cents(pick(row)), 0);
+  const months = new Map<
+    string,
+    { paidInCents: number; feesCents: number; spentCents: number; refundedCents: number }
+  >();
+  for (const total of await monthlyTotalsByReason(ctx.db, funding.id)) {
+    const month = months.get(total.month) ?? { paidInCents: 0, feesCents: 0, spentCents: 0, refundedCents: 0 };
+    month.feesCents += total.feeCents;
+    if (total.reason === 'payment.charge') month.paidInCents += total.amountCents + total.feeCents;
+    if (total.reason === 'escrow.fund') month.spentCents -= total.amountCents + total.feeCents;
+    if (REFUND_REASONS.includes(total.reason)) month.refundedCents += total.amountCents;
+    months.set(total.month, month);
+  }
+  const rows = [...months.values()];
+  const sum = (pick: (month: (typeof rows)[number]) => number) => rows.reduce((all, month) => all + pick(month), 0);
   return {
     currency: funding.currency,
     balanceCents: funding.balanceCents,
-    paidInCents: total((row) => row.paid_in),
-    feesCents: total((row) => row.fees),
-    spentCents: total((row) => row.spent),
-    refundedCents: total((row) => row.refunded),
-    months: rows
+    paidInCents: sum((month) => month.paidInCents),
+    feesCents: sum((month) => month.feesCents),
+    spentCents: sum((month) => month.spentCents),
+    refundedCents: sum((month) => month.refundedCents),
+    // Newest first, as the ledger orders the months.
+    months: [...months.entries()]
       .slice(0, 12)
-      .map((row) => ({ month: row.month, paidInCents: cents(row.paid_in), spentCents: cents(row.spent) })),
+      .map(([month, totals]) => ({ month, paidInCents: totals.paidInCents, spentCents: totals.spentCents })),
   };
 }
