@@ -66,6 +66,14 @@ interface Row extends Record<string, unknown> {
   transfer_total_cents: number | string | null;
 }
 
+/** Postings `p` with their transfer `t` and what it paid to platform fee revenue (`fee.total`). */
+const postingsWithTransferFee = sql.raw(`from ledger_postings p
+      join ledger_transfers t on t.id = p.transfer_id
+      cross join lateral (
+        select coalesce(sum(r.amount_cents), 0) as total
+          from ledger_postings r join ledger_accounts ra on ra.id = r.account_id
+         where r.transfer_id = t.id and ra.kind = 'platform_fee_revenue') fee`);
+
 const list = (values: string[]) =>
   sql.join(
     values.map((value) => sql`${value}`),
@@ -104,12 +112,7 @@ export async function listAccountPostings(
            t.id as transfer_id, t.reason, t.memo, t.created_at, t.contract_id, t.withdrawal_id, t.charge_id, t.extra,
            case when mine.postings = 1 then fee.total else 0 end as fee_cents,
            ${total} as transfer_total_cents
-      from ledger_postings p
-      join ledger_transfers t on t.id = p.transfer_id
-      cross join lateral (
-        select coalesce(sum(r.amount_cents), 0) as total
-          from ledger_postings r join ledger_accounts ra on ra.id = r.account_id
-         where r.transfer_id = t.id and ra.kind = 'platform_fee_revenue') fee
+      ${postingsWithTransferFee}
       cross join lateral ${mine} mine
      where ${sql.join(conditions, sql` and `)}
      order by p.id desc
@@ -154,12 +157,7 @@ export async function monthlyTotalsByReason(executor: Executor, accountId: strin
   }>(sql`
     select to_char(date_trunc('month', t.created_at at time zone 'UTC'), 'YYYY-MM') as month, t.reason,
            sum(p.amount_cents) as amount, sum(fee.total) as fee
-      from ledger_postings p
-      join ledger_transfers t on t.id = p.transfer_id
-      cross join lateral (
-        select coalesce(sum(r.amount_cents), 0) as total
-          from ledger_postings r join ledger_accounts ra on ra.id = r.account_id
-         where r.transfer_id = t.id and ra.kind = 'platform_fee_revenue') fee
+      ${postingsWithTransferFee}
      where p.account_id = ${accountId}
      group by 1, 2
      order by 1 desc, 2`);
