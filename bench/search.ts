@@ -276,7 +276,10 @@ async function measureOnce(
 async function printPlans(fixture: Fixture): Promise<void> {
   for (const kind of kinds) {
     const statement = statementFor(fixture, kind.query(0));
-    const plan = await fixture.database.pool.query(`explain (analyze, buffers, costs off) ${statement.sql}`, statement.params);
+    const plan = await fixture.database.pool.query(
+      `explain (analyze, buffers, costs off) ${statement.sql}`,
+      statement.params,
+    );
     console.log(`\nplan at ${fixture.size.toLocaleString('en')} jobs, ${kind.name}, "${kind.query(0).q}":`);
     for (const row of plan.rows as { 'QUERY PLAN': string }[]) console.log(`  ${row['QUERY PLAN']}`);
   }
