@@ -13,7 +13,6 @@ export {
   refundFundedMilestone,
   removeMilestone,
 } from './change-milestones.ts';
-export { getClientTotalsSpent } from './client-spending.ts';
 export { type ContractOverview, getContractOverview } from './contract-overview.ts';
 export { type EndResult, endContract } from './end-contract.ts';
 export { type FundMilestoneInput, fundMilestone } from './fund-milestone.ts';
